@@ -1,0 +1,56 @@
+#!/bin/bash
+# Configure and build the kernel (bzImage + modules) of the work tree.
+#   build-kernel.sh test    lockdep/debug kernel the tests boot   -> $STATE/build-test
+#   build-kernel.sh bench   same features, no debug checks        -> $STATE/build-bench
+# The config is allnoconfig plus the BPF selftests' config, config.vm and
+# config.x86_64 plus configs/*.config; every requested value is verified.
+set -euo pipefail
+. "$(dirname "$0")/config.sh"
+
+kind=${1:-test}
+case $kind in
+test) extra=$TOP/configs/debug.config ;;
+bench) extra=$TOP/configs/bench.config ;;
+*) echo "usage: $0 test|bench" >&2; exit 2 ;;
+esac
+out=$STATE/build-$kind
+sel=$TREE/tools/testing/selftests/bpf
+mkdir -p "$out" "$CCACHE_DIR"
+
+# config.x86_64 turns on EXPERT, under which allnoconfig would also drop
+# printk, futexes, epoll & co.; we do not need it.
+cat "$sel/config.x86_64" "$sel/config" "$sel/config.vm" "$TOP/configs/vm.config" "$extra" |
+	grep -v '^CONFIG_EXPERT=' > "$out/fragment.config.new"
+
+kmake() {
+	make -C "$TREE" O="$out" CC="ccache gcc" HOSTCC="ccache gcc" \
+		KBUILD_BUILD_USER=series KBUILD_BUILD_HOST=vm "$@"
+}
+
+if ! cmp -s "$out/fragment.config.new" "$out/fragment.config" || [ ! -f "$out/.config" ]; then
+	mv "$out/fragment.config.new" "$out/fragment.config"
+	# Later fragments deliberately override earlier ones: hide those notes.
+	kmake -s KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig 2>&1 |
+		{ grep -v 'warning: override: reassigning' || true; }
+	while read -r line; do
+		case $line in
+		CONFIG_*=*) sym=${line%%=*} want=${line#*=} ;;
+		"# CONFIG_"*" is not set") sym=${line#\# } sym=${sym%% *} want=n ;;
+		*) continue ;;
+		esac
+		have=$(sed -n "s/^$sym=//p" "$out/.config")
+		have=${have:-n}
+		printf '%s\t%s\t%s\n' "$sym" "$want" "$have"
+	done < "$out/fragment.config" | awk -F'\t' '{w[$1]=$2; h[$1]=$3} END {for (s in w) if (w[s] != h[s]) print s, "wanted", w[s], "got", h[s]}' |
+		sort > "$out/config-mismatch.txt"
+	if [ -s "$out/config-mismatch.txt" ]; then
+		echo "build-kernel: requested config values the $kind kernel does not get:"
+		sed 's/^/  /' "$out/config-mismatch.txt"
+	fi
+else
+	rm -f "$out/fragment.config.new"
+fi
+
+start=$(date +%s)
+kmake -j"$JOBS" bzImage modules
+echo "build-kernel: $kind kernel $(kmake -s kernelrelease) built in $(( $(date +%s) - start ))s -> $out"

@@ -1,0 +1,12 @@
+# Shared settings, sourced by every script. The pinned base lives here only.
+BASE_DEB_VERSION=6.12.117-1~deb12u1
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Outputs persist across sessions on the same machine; never under /tmp,
+# which the guest mounts as tmpfs.
+STATE=${SERIES_STATE:-/var/lib/series-build}
+TREE=${SERIES_TREE:-$STATE/linux}
+export CCACHE_DIR=${CCACHE_DIR:-$STATE/ccache}
+export PATH=/usr/lib/llvm-19/bin:$PATH
+export LLVM_CONFIG=llvm-config-19
+JOBS=${JOBS:-$(nproc)}

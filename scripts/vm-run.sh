@@ -1,0 +1,77 @@
+#!/bin/bash
+# Boot the built kernel in QEMU and run one command in it, from the
+# current directory, with the host's / as read-only root.
+#
+#   vm-run.sh [-k test|bench] [-t SECONDS] [-m MEM] [-r DIR] -- COMMAND [ARGS...]
+#
+#   -k  which kernel (default test: lockdep kernel from build-kernel.sh test)
+#   -t  timeout for the whole VM (default 1800)
+#   -m  guest memory (default 4G)
+#   -r  results directory (default $STATE/vm-results/last), writable in the
+#       guest as /run/results; holds exit-code, dmesg, console.log
+#
+# Exits with the command's status.  Any WARN, BUG, lockdep, KASAN, ...
+# report in the guest's dmesg fails the run (exit 3), as does a boot
+# that never reaches the command (exit 4) or a timeout (exit 124).
+set -euo pipefail
+. "$(dirname "$0")/config.sh"
+
+kind=test tmo=1800 mem=4G res=$STATE/vm-results/last
+while getopts "k:t:m:r:" o; do
+	case $o in
+	k) kind=$OPTARG ;;
+	t) tmo=$OPTARG ;;
+	m) mem=$OPTARG ;;
+	r) res=$OPTARG ;;
+	*) sed -n '2,/^set /p' "$0" | sed '$d' >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -gt 0 ] || { echo "vm-run: no command" >&2; exit 2; }
+
+kernel=$STATE/build-$kind/arch/x86/boot/bzImage
+[ -f "$kernel" ] || { echo "vm-run: no $kernel; run scripts/build-kernel.sh $kind" >&2; exit 2; }
+
+rm -rf "$res"
+mkdir -p "$res"
+res=$(cd "$res" && pwd)
+{
+	echo "cd $(printf %q "$PWD") || exit 125"
+	printf '%q ' "$@"
+	echo
+} > "$res/cmd.sh"
+
+# /dev/kvm here may be a nested PVM hypervisor that cannot boot a stock
+# kernel: use KVM only when the CPU really offers VMX/SVM.
+if grep -qwE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+	accel=(-accel kvm -cpu host)
+else
+	accel=(-accel tcg,thread=multi -cpu max)
+fi
+
+append="console=ttyS0 root=/dev/root rootfstype=9p ro"
+append+=" rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose"
+append+=" init=$TOP/scripts/vm-init panic=-1 quiet loglevel=4"
+
+set +e
+timeout --kill-after=10 "$tmo" qemu-system-x86_64 "${accel[@]}" -smp 2 -m "$mem" \
+	-nographic -no-reboot -kernel "$kernel" -append "$append" \
+	-virtfs local,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap \
+	-virtfs local,path="$res",mount_tag=results,security_model=none,multidevs=remap \
+	< /dev/null 2>&1 | tee "$res/console.log"
+qrc=${PIPESTATUS[0]}
+set -e
+
+if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
+	echo "vm-run: timed out after ${tmo}s" >&2
+	exit 124
+fi
+if [ ! -f "$res/exit-code" ]; then
+	echo "vm-run: the guest did not finish the command (qemu status $qrc); see $res/console.log" >&2
+	exit 4
+fi
+rc=$(cat "$res/exit-code")
+if "$TOP/scripts/dmesg-check.sh" "$res/dmesg"; then
+	exit "$rc"
+fi
+exit 3
