@@ -17,10 +17,14 @@ out=$STATE/build-$kind
 sel=$TREE/tools/testing/selftests/bpf
 mkdir -p "$out" "$CCACHE_DIR"
 
-# config.x86_64 turns on EXPERT, under which allnoconfig would also drop
-# printk, futexes, epoll & co.; we do not need it.
-cat "$sel/config.x86_64" "$sel/config" "$sel/config.vm" "$TOP/configs/vm.config" "$extra" |
-	grep -v '^CONFIG_EXPERT=' > "$out/fragment.config.new"
+# configs/x86_64-skip.txt drops hardware and EXPERT (under which
+# allnoconfig would also drop printk, futexes, epoll & co.) from config.x86_64.
+skip=$(sed -e '/^#/d' -e '/^$/d' "$TOP/configs/x86_64-skip.txt" | paste -sd'|' -)
+{
+	sed -E 's/^# (CONFIG_[A-Z0-9_]+) is not set$/\1=n/' "$sel/config.x86_64" |
+		awk -F= -v re="$skip" '$1 !~ re' | sed -E 's/^(CONFIG_[A-Z0-9_]+)=n$/# \1 is not set/'
+	cat "$sel/config" "$sel/config.vm" "$TOP/configs/vm.config" "$extra"
+} > "$out/fragment.config.new"
 
 kmake() {
 	make -C "$TREE" O="$out" CC="ccache gcc" HOSTCC="ccache gcc" \

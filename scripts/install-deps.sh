@@ -8,7 +8,7 @@ PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev dwarves ccache
 	clang-19 lld-19 llvm-19 llvm-19-dev libclang-19-dev
 	pkg-config libcap-dev zlib1g-dev libzstd-dev libbfd-dev binutils-dev
-	python3 python3-docutils rsync cpio kmod git xz-utils
+	python3 python3-docutils python3-ply python3-git rsync cpio kmod git xz-utils
 	qemu-system-x86 busybox-static
 	iproute2 ethtool iputils-ping tcpdump netcat-openbsd sockperf
 	procps util-linux

@@ -30,6 +30,7 @@ if [ "$installed" != "$BASE_DEB_VERSION" ]; then
 fi
 
 git_t() { git -C "$TREE" "$@"; }
+last_topic() { sed -e 's/#.*//' "$TOP/patches/series" | awk 'NF {d=$1} END {print d}'; }
 base_msg="base: Debian linux-source-6.12 $BASE_DEB_VERSION"
 
 if [ -d "$TREE/.git" ] && [ "$(git_t log -1 --format=%s base 2>/dev/null)" = "$base_msg" ]; then
@@ -45,6 +46,12 @@ if [ -d "$TREE/.git" ] && [ "$(git_t log -1 --format=%s base 2>/dev/null)" = "$b
 			echo "prepare-tree: $TREE holds commits that differ from patches/" >&2
 			echo "  run scripts/export-patches.sh first, or pass --force to discard them" >&2
 			exit 1
+		fi
+		if [ -z "$upto" ] && [ "$(git_t symbolic-ref -q --short HEAD)" = series ] &&
+		   [ "$(git_t rev-parse series)" = "$(git_t rev-parse "topic/$(last_topic)")" ]; then
+			# Leave it alone: resetting would touch files and force rebuilds.
+			echo "prepare-tree: $TREE already matches patches/"
+			exit 0
 		fi
 	fi
 	echo "prepare-tree: resetting $TREE to base"
