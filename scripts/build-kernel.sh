@@ -11,8 +11,20 @@ kind=${1:-test}
 case $kind in
 test) extra=$TOP/configs/debug.config ;;
 bench) extra=$TOP/configs/bench.config ;;
-*) echo "usage: $0 test|bench" >&2; exit 2 ;;
+bench-base)
+	# The unpatched base (with base fixups) for before/after numbers,
+	# in its own work tree so the series tree is not touched.
+	extra=$TOP/configs/bench.config
+	src=$STATE/base-tree
+	if [ -d "$src/.git" ] || [ -f "$src/.git" ]; then
+		git -C "$src" checkout -q --detach topic/base-fixups
+	else
+		git -C "$TREE" worktree add -q --detach "$src" topic/base-fixups
+	fi
+	;;
+*) echo "usage: $0 test|bench|bench-base" >&2; exit 2 ;;
 esac
+TREE=${src:-$TREE}
 out=$STATE/build-$kind
 sel=$TREE/tools/testing/selftests/bpf
 mkdir -p "$out" "$CCACHE_DIR"

@@ -10,3 +10,4 @@ export CCACHE_DIR=${CCACHE_DIR:-$STATE/ccache}
 export PATH=/usr/lib/llvm-19/bin:$PATH
 export LLVM_CONFIG=llvm-config-19
 JOBS=${JOBS:-$(nproc)}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-25G}
