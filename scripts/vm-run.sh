@@ -56,8 +56,10 @@ append+=" init=$TOP/scripts/vm-init panic=-1 quiet loglevel=4"
 set +e
 timeout --kill-after=10 "$tmo" qemu-system-x86_64 "${accel[@]}" -smp 2 -m "$mem" \
 	-nographic -no-reboot -kernel "$kernel" -append "$append" \
-	-virtfs local,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap \
-	-virtfs local,path="$res",mount_tag=results,security_model=none,multidevs=remap \
+	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
+	-device virtio-9p-pci,fsdev=root,mount_tag=/dev/root \
+	-fsdev local,id=results,path="$res",security_model=none,multidevs=remap \
+	-device virtio-9p-pci,fsdev=results,mount_tag=results \
 	< /dev/null 2>&1 | tee "$res/console.log"
 qrc=${PIPESTATUS[0]}
 set -e
