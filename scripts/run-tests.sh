@@ -67,10 +67,12 @@ s=$(date +%s)
 vrc=$?
 echo "run-tests: VM exited with $vrc after $(( $(date +%s) - s ))s"
 
-# Top-level test lines: "#12      name:OK" (subtests carry a "/").
-grep -aE '^#[0-9]+ +[^/ ]+:(OK|FAIL|SKIP)' "$logs/vm-tests.log" |
+# Top-level test lines: "#12      name:OK" (subtests carry a "/"); the
+# serial console ends lines with CR LF.
+tr -d '\r' < "$logs/vm-tests.log" > "$res/output.txt"
+grep -aE '^#[0-9]+ +[^/ ]+:(OK|FAIL|SKIP)' "$res/output.txt" |
 	sed -E 's/^#[0-9]+ +//; s/ *\(.*//' > "$res/results.txt"
-grep -aE '^#[0-9]+(/[0-9]+)? ' "$logs/vm-tests.log" | sed 's/^/  /'
+grep -aE '^#[0-9]+ |^#[0-9]+/[0-9]+ .*:FAIL' "$res/output.txt" | sed 's/^/  /'
 t_pass=$(grep -c ':OK$' "$res/results.txt")
 t_fail=$(grep -c ':FAIL$' "$res/results.txt")
 t_skip=$(grep -c ':SKIP$' "$res/results.txt")
