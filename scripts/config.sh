@@ -11,3 +11,6 @@ export PATH=/usr/lib/llvm-19/bin:$PATH
 export LLVM_CONFIG=llvm-config-19
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-25G}
+# Run from `make check`, the sub-makes must not inherit our make's level
+# and flags: the selftests' lib.mk only sets OUTPUT at MAKELEVEL 0.
+unset MAKELEVEL MAKEFLAGS MFLAGS

@@ -20,9 +20,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-if ! apt-cache madison linux-source-6.12 | grep -q " $BASE_DEB_VERSION "; then
+served=$(apt-cache madison linux-source-6.12 | awk '{print $3}' | xargs)
+if [[ " $served " != *" $BASE_DEB_VERSION "* ]]; then
 	echo "install-deps: linux-source-6.12 $BASE_DEB_VERSION is not served;" >&2
-	echo "  available: $(apt-cache madison linux-source-6.12 | awk '{print $3}' | xargs)" >&2
+	echo "  available: ${served:-none}" >&2
 	echo "  update BASE_DEB_VERSION in scripts/config.sh and re-test the series" >&2
 	exit 1
 fi
