@@ -60,10 +60,15 @@ step build-kernel "$TOP/scripts/build-kernel.sh" test
 step build-selftests "$TOP/scripts/build-selftests.sh" test_progs
 
 res=$STATE/vm-results/check
+# The guest hides /tmp and other tmpfs mount points: give it copies of
+# the test lists outside this checkout, which may live there.
+guest=$STATE/vm-tests
+rm -rf "$guest"
+cp -r "$TOP/tests" "$guest"
 echo "run-tests: booting the test kernel; test_progs output follows"
 s=$(date +%s)
-"$TOP/scripts/vm-run.sh" -k test -t "${VM_TIMEOUT:-2700}" -r "$res" -- \
-	"$TOP/tests/vm-test-progs.sh" "$TREE/tools/testing/selftests/bpf" > "$logs/vm-tests.log" 2>&1
+(cd / && "$TOP/scripts/vm-run.sh" -k test -t "${VM_TIMEOUT:-2700}" -r "$res" -- \
+	"$guest/vm-test-progs.sh" "$TREE/tools/testing/selftests/bpf") > "$logs/vm-tests.log" 2>&1
 vrc=$?
 echo "run-tests: VM exited with $vrc after $(( $(date +%s) - s ))s"
 

@@ -51,7 +51,11 @@ fi
 
 append="console=ttyS0 root=/dev/root rootfstype=9p ro"
 append+=" rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose"
-append+=" init=$TOP/scripts/vm-init panic=-1 quiet loglevel=4"
+# The guest mounts tmpfs on /tmp, /run, /var/tmp and /mnt: run init from
+# the results directory, which is visible at the same path in the guest,
+# wherever this checkout lives.
+cp "$TOP/scripts/vm-init" "$res/vm-init"
+append+=" init=$res/vm-init panic=-1 quiet loglevel=4"
 
 set +e
 timeout --kill-after=10 "$tmo" qemu-system-x86_64 "${accel[@]}" -smp 2 -m "$mem" \
