@@ -11,6 +11,9 @@ export PATH=/usr/lib/llvm-19/bin:$PATH
 export LLVM_CONFIG=llvm-config-19
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-25G}
+# Objects do not depend on the build directory's name (kbuild compiles with
+# relative output paths); only DWARF's comp_dir does, which nothing here reads.
+export CCACHE_NOHASHDIR=1
 # Run from `make check`, the sub-makes must not inherit our make's level
 # and flags: the selftests' lib.mk only sets OUTPUT at MAKELEVEL 0.
 unset MAKELEVEL MAKEFLAGS MFLAGS
