@@ -1,11 +1,14 @@
 # See README.md.  Both targets work from a fresh Debian 12 machine (root).
-.PHONY: check bench tree export build
+.PHONY: check bench check-base tree export build
 
 check:		# build, boot, run the test allowlist; ends "N passed, N failed"
 	scripts/run-tests.sh
 
 bench:		# build both kernels, boot the bench kernel, print the ratio table
 	scripts/run-bench.sh
+
+check-base:	# the series' own tests on the unpatched kernel: all must fail
+	scripts/run-tests-on-base.sh
 
 tree:		# (re)create the work tree from patches/
 	scripts/prepare-tree.sh

