@@ -41,7 +41,8 @@ skip=$(sed -e '/^#/d' -e '/^$/d' "$TOP/configs/x86_64-skip.txt" | paste -sd'|' -
 } > "$out/fragment.config.new"
 
 # KCFLAGS: gcc's variable-location tracking costs ~8% of the compile time
-# and only serves debuggers; BTF needs the DWARF types, which stay.
+# and only serves debuggers (BTF needs the DWARF types, which stay);
+# -pipe saves writing every assembly file (~6%).
 kmake() {
 	local ns=()
 	# bench-base: build the base sources as if they were at $TREE (bind
@@ -52,7 +53,7 @@ kmake() {
 		ns=(unshare -m -- bash -c 'mount --bind "$0" "$1" && shift && exec "$@"'
 			"$base_src" "$TREE")
 	"${ns[@]}" make -C "$TREE" O="$out" CC="ccache gcc" HOSTCC="ccache gcc" \
-		KCFLAGS=-fno-var-tracking \
+		KCFLAGS="-fno-var-tracking -pipe" \
 		KBUILD_BUILD_USER=series KBUILD_BUILD_HOST=vm "$@"
 }
 
@@ -81,5 +82,5 @@ else
 fi
 
 start=$(date +%s)
-kmake -j"$JOBS" bzImage modules
+with_thp kmake -j"$JOBS" bzImage modules
 echo "build-kernel: $kind kernel $(kmake -s kernelrelease) built in $(( $(date +%s) - start ))s -> $out"

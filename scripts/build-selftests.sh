@@ -9,7 +9,7 @@ out=$STATE/build-test
 [ -f "$out/vmlinux" ] || { echo "build-selftests: run scripts/build-kernel.sh test first" >&2; exit 2; }
 [ $# -gt 0 ] || set -- test_progs bench
 start=$(date +%s)
-make -C "$TREE/tools/testing/selftests/bpf" -j"$JOBS" \
+with_thp make -C "$TREE/tools/testing/selftests/bpf" -j"$JOBS" \
 	CLANG=clang-19 LLC=llc-19 LLVM_STRIP=llvm-strip-19 \
 	CC="ccache gcc" HOSTCC="ccache gcc" \
 	VMLINUX_BTF="$out/vmlinux" KDIR="$out" "$@"
