@@ -1,0 +1,50 @@
+#!/bin/bash
+# Show that the series' own tests can fail: boot the unpatched base kernel
+# (build-kernel.sh bench-base) and run the tests of tests/series-tests.txt
+# there, with the series' test_progs.  Every subtest must fail; the script
+# lists each one and exits non-zero if any of them passes on the base.
+set -euo pipefail
+. "$(dirname "$0")/config.sh"
+logs=$STATE/logs
+res=$STATE/vm-results/base-tests
+sel=$TREE/tools/testing/selftests/bpf
+mkdir -p "$logs"
+
+"$TOP/scripts/build-kernel.sh" bench-base > "$logs/build-kernel-bench-base.log" 2>&1 ||
+	{ tail -n 30 "$logs/build-kernel-bench-base.log"; exit 1; }
+[ -x "$sel/test_progs" ] || "$TOP/scripts/build-selftests.sh" test_progs > "$logs/build-selftests.log" 2>&1
+
+tests=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$TOP/tests/series-tests.txt" | awk NF | paste -sd, -)
+vrc=0
+(cd "$sel" && "$TOP/scripts/vm-run.sh" -k bench-base -t 1800 -r "$res" -- \
+	./test_progs -a "$tests" --json-summary=/run/results/test_progs.json) \
+	> "$logs/base-tests.log" 2>&1 || vrc=$?
+case $vrc in
+0 | 1) ;;
+*) echo "run-tests-on-base: the base VM run failed (vm-run exit $vrc), see $logs/base-tests.log"
+   exit 1 ;;
+esac
+
+python3 - "$res/test_progs.json" "$tests" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1]))
+want = sys.argv[2].split(",")
+seen, bad = set(), 0
+for t in summary["results"]:
+    seen.add(t["name"])
+    subs = t.get("subtests") or [t]
+    for s in subs:
+        name = t["name"] if s is t else "%s/%s" % (t["name"], s["name"])
+        if s["failed"]:
+            print("base kernel: FAIL %s (as it must)" % name)
+        else:
+            print("base kernel: PASS %s  <- passes without the series" % name)
+            bad += 1
+for name in want:
+    if name not in seen:
+        print("base kernel: %s did not run" % name)
+        bad += 1
+print("run-tests-on-base: %d subtests, %d pass or did not run on the base kernel" %
+      (sum(len(t.get("subtests") or [t]) for t in summary["results"]), bad))
+sys.exit(1 if bad else 0)
+PY
