@@ -4,11 +4,11 @@
 # each benchmark kernel in QEMU, run the series' benchmarks there and print
 # one table of ratios to "no program", each measured in the same boot.
 #
-#   ROUNDS=10 SECS=3 scripts/run-bench.sh
+#   ROUNDS=15 SECS=4 scripts/run-bench.sh   (the defaults)
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
-ROUNDS=${ROUNDS:-10}
-SECS=${SECS:-3}
+ROUNDS=${ROUNDS:-15}
+SECS=${SECS:-4}
 logs=$STATE/logs
 res=$STATE/bench-results
 mkdir -p "$logs" "$res"
