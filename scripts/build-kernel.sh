@@ -1,7 +1,11 @@
 #!/bin/bash
 # Configure and build the kernel (bzImage + modules) of the work tree.
-#   build-kernel.sh test    lockdep/debug kernel the tests boot   -> $STATE/build-test
-#   build-kernel.sh bench   same features, no debug checks        -> $STATE/build-bench
+#   build-kernel.sh test      lockdep/debug kernel the tests boot -> $STATE/build-test
+#   build-kernel.sh bench     same features, no debug checks      -> $STATE/build-bench
+#   build-kernel.sh bench-base      the same of the unpatched base (with
+#                                   base fixups)                -> $STATE/build-bench-base
+#   build-kernel.sh bench-p1  the base with only the first patch of the
+#                             TCP topic (the memset change)       -> $STATE/build-bench-p1
 # The config is allnoconfig plus the BPF selftests' config, config.vm and
 # config.x86_64 plus configs/*.config; every requested value is verified.
 set -euo pipefail
@@ -11,13 +15,18 @@ kind=${1:-test}
 case $kind in
 test) extra=$TOP/configs/debug.config ;;
 bench) extra=$TOP/configs/bench.config ;;
-bench-base)
-	# The unpatched base (with base fixups) for before/after numbers.
-	# Its sources are exported from the work tree's topic/base-fixups
-	# into their own directory, so the series tree is not touched.
+bench-base | bench-p1)
+	# Sources other than the work tree's, for before/after numbers: they
+	# are exported from the work tree into their own directory, so the
+	# series tree is not touched.
 	extra=$TOP/configs/bench.config
-	base_src=$STATE/base-src
-	want=$(git -C "$TREE" rev-parse topic/base-fixups)
+	base_src=$STATE/${kind#bench-}-src
+	if [ "$kind" = bench-base ]; then
+		want=$(git -C "$TREE" rev-parse topic/base-fixups)
+	else
+		want=$(git -C "$TREE" rev-list --reverse \
+			topic/base-fixups..topic/tcp-hdr-opt-cache | head -n 1)
+	fi
 	if [ "$(cat "$base_src.commit" 2>/dev/null)" != "$want" ]; then
 		rm -rf "$base_src" "$base_src.commit"
 		mkdir -p "$base_src"
@@ -25,7 +34,7 @@ bench-base)
 		echo "$want" > "$base_src.commit"
 	fi
 	;;
-*) echo "usage: $0 test|bench|bench-base" >&2; exit 2 ;;
+*) echo "usage: $0 test|bench|bench-base|bench-p1" >&2; exit 2 ;;
 esac
 out=$STATE/build-$kind
 sel=$TREE/tools/testing/selftests/bpf
@@ -45,7 +54,7 @@ skip=$(sed -e '/^#/d' -e '/^$/d' "$TOP/configs/x86_64-skip.txt" | paste -sd'|' -
 # -pipe saves writing every assembly file (~6%).
 kmake() {
 	local ns=()
-	# bench-base: build the base sources as if they were at $TREE (bind
+	# bench-base, bench-p1: build their sources as if they were at $TREE (bind
 	# mount in a private mount namespace).  The compiler sees the same
 	# paths, so ccache reuses every object the series does not change;
 	# CCACHE_NOHASHDIR (config.sh) keeps the output directory out of it.

@@ -1,14 +1,18 @@
 #!/bin/bash
-# The README main job (`make bench`): build the test kernel, the benchmark
-# kernels of the series and of the unpatched base, and the selftests; boot
-# each benchmark kernel in QEMU, run the series' benchmarks there and print
-# one table of ratios to "no program", each measured in the same boot.
+# The README main job (`make bench`): build the test kernel (for the
+# selftests' BTF), the benchmark kernels of the series, of the unpatched
+# base and of the base with only the TCP topic's first patch, and the
+# selftests; boot each benchmark kernel twice in QEMU -- counting
+# instructions (-icount: the headline numbers) and in plain multi-threaded
+# TCG -- run the series' benchmarks there (scripts/bench-guest.sh) and
+# print one table of ratios to "no program", each measured in the same
+# boot in rotating rounds.
 #
-#   ROUNDS=15 SECS=4 scripts/run-bench.sh   (the defaults)
+#   ROUNDS=6 SECS=2 scripts/run-bench.sh   (the defaults)
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
-ROUNDS=${ROUNDS:-15}
-SECS=${SECS:-4}
+ROUNDS=${ROUNDS:-6}
+SECS=${SECS:-2}
 logs=$STATE/logs
 res=$STATE/bench-results
 mkdir -p "$logs" "$res"
@@ -29,28 +33,28 @@ step() {
 [ "${SKIP_PREPARE:-0}" = 1 ] || step prepare-tree "$TOP/scripts/prepare-tree.sh"
 step build-kernel-test "$TOP/scripts/build-kernel.sh" test
 step build-selftests "$TOP/scripts/build-selftests.sh" test_progs bench
-step build-kernel-bench "$TOP/scripts/build-kernel.sh" bench
-step build-kernel-bench-base "$TOP/scripts/build-kernel.sh" bench-base
-
-sel=$TREE/tools/testing/selftests/bpf
-# kernel, configurations
-runs=(
-	"bench-base none writer noop"
-	"bench none writer writer_cache noop"
-)
-for run in "${runs[@]}"; do
-	set -- $run
-	kind=$1
-	shift
-	echo "run-bench: tcp_hdr_opt on the $kind kernel ($ROUNDS rounds of ${SECS}s)"
-	if ! "$TOP/scripts/vm-run.sh" -k "$kind" -t 3600 -r "$res/vm-$kind" -- \
-		"$sel/benchs/run_bench_tcp_hdr_opt.sh" -r "$ROUNDS" -t "$SECS" "$@" \
-		> "$res/tcp_hdr_opt-$kind.txt" 2>&1; then
-		echo "run-bench: the $kind run failed:"
-		tail -n 30 "$res/tcp_hdr_opt-$kind.txt" | sed 's/^/  /'
-		exit 1
-	fi
+for kind in bench bench-base bench-p1; do
+	step "build-kernel-$kind" "$TOP/scripts/build-kernel.sh" "$kind"
 done
 
-python3 "$TOP/scripts/bench-table.py" "$res/tcp_hdr_opt-bench-base.txt" "$res/tcp_hdr_opt-bench.txt" |
-	tee "$res/table.md"
+sel=$TREE/tools/testing/selftests/bpf
+for kind in bench-base bench-p1 bench; do
+	for mode in icount tcg; do
+		opt=()
+		[ $mode = tcg ] || opt=(-i)
+		out=$res/tcp_hdr_opt-$kind-$mode.txt
+		echo "run-bench: tcp_hdr_opt on the $kind kernel, $mode ($ROUNDS rounds of ${SECS}s)"
+		s=$(date +%s)
+		if ! "$TOP/scripts/vm-run.sh" -k "$kind" "${opt[@]}" -t 7200 \
+			-r "$res/vm-$kind-$mode" -- \
+			"$TOP/scripts/bench-guest.sh" "$sel" "$kind" "$ROUNDS" "$SECS" \
+			> "$out" 2>&1; then
+			echo "run-bench: the $kind $mode run failed:"
+			tail -n 30 "$out" | sed 's/^/  /'
+			exit 1
+		fi
+		echo "run-bench: done ($(( $(date +%s) - s ))s)"
+	done
+done
+
+python3 "$TOP/scripts/bench-table.py" "$res" | tee "$res/table.md"

@@ -2,9 +2,13 @@
 # Boot the built kernel in QEMU and run one command in it, from the
 # current directory, with the host's / as read-only root.
 #
-#   vm-run.sh [-k test|bench] [-t SECONDS] [-m MEM] [-r DIR] -- COMMAND [ARGS...]
+#   vm-run.sh [-k KIND] [-i] [-t SECONDS] [-m MEM] [-r DIR] -- COMMAND [ARGS...]
 #
-#   -k  which kernel (default test: lockdep kernel from build-kernel.sh test)
+#   -k  which kernel: $STATE/build-KIND (default test: the lockdep kernel
+#       of build-kernel.sh test)
+#   -i  count instructions: single-threaded TCG with -icount, so that the
+#       guest's clock counts executed instructions (1 ns each) and rates
+#       become work per 10^9 guest instructions, immune to host noise
 #   -t  timeout for the whole VM (default 1800)
 #   -m  guest memory (default 4G)
 #   -r  results directory (default $STATE/vm-results/last), writable in the
@@ -16,10 +20,11 @@
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
 
-kind=test tmo=1800 mem=4G res=$STATE/vm-results/last
-while getopts "k:t:m:r:" o; do
+kind=test tmo=1800 mem=4G res=$STATE/vm-results/last icount=0
+while getopts "k:it:m:r:" o; do
 	case $o in
 	k) kind=$OPTARG ;;
+	i) icount=1 ;;
 	t) tmo=$OPTARG ;;
 	m) mem=$OPTARG ;;
 	r) res=$OPTARG ;;
@@ -43,7 +48,9 @@ res=$(cd "$res" && pwd)
 
 # /dev/kvm here may be a nested PVM hypervisor that cannot boot a stock
 # kernel: use KVM only when the CPU really offers VMX/SVM.
-if grep -qwE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+if [ $icount = 1 ]; then
+	accel=(-accel tcg,thread=single -icount shift=0,sleep=off,align=off -cpu max)
+elif grep -qwE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
 	accel=(-accel kvm -cpu host)
 else
 	accel=(-accel tcg,thread=multi -cpu max)
@@ -57,15 +64,30 @@ append+=" rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose"
 cp "$TOP/scripts/vm-init" "$res/vm-init"
 append+=" init=$res/vm-init panic=-1 quiet loglevel=4"
 
+boot() {
+	timeout --kill-after=10 "$tmo" qemu-system-x86_64 "${accel[@]}" -smp 2 -m "$mem" \
+		-nographic -no-reboot -kernel "$kernel" -append "$append" \
+		-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
+		-device virtio-9p-pci,fsdev=root,mount_tag=/dev/root \
+		-fsdev local,id=results,path="$res",security_model=none,multidevs=remap \
+		-device virtio-9p-pci,fsdev=results,mount_tag=results \
+		< /dev/null 2>&1 | tee "$res/console.log"
+	return "${PIPESTATUS[0]}"
+}
+
 set +e
-timeout --kill-after=10 "$tmo" qemu-system-x86_64 "${accel[@]}" -smp 2 -m "$mem" \
-	-nographic -no-reboot -kernel "$kernel" -append "$append" \
-	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
-	-device virtio-9p-pci,fsdev=root,mount_tag=/dev/root \
-	-fsdev local,id=results,path="$res",security_model=none,multidevs=remap \
-	-device virtio-9p-pci,fsdev=results,mount_tag=results \
-	< /dev/null 2>&1 | tee "$res/console.log"
-qrc=${PIPESTATUS[0]}
+boot
+qrc=$?
+# Multi-threaded TCG (QEMU 7.2) can take an int3 at a jump label that is
+# being patched while the other vCPU runs it, also while booting: retry
+# such a boot once, if the command had not started yet.
+if [ ! -f "$res/exit-code" ] && grep -q 'Oops: int3' "$res/console.log" &&
+   ! grep -q '^vm-init: .* running' "$res/console.log"; then
+	echo "vm-run: the guest oopsed with int3 before the command started; booting once more" >&2
+	mv "$res/console.log" "$res/console-int3.log"
+	boot
+	qrc=$?
+fi
 set -e
 
 if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
