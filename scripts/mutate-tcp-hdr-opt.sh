@@ -19,7 +19,7 @@ mutations=(
 	"stale-bit@net/ipv4/tcp_output.c@valid = tcp_bpf_hdr_opt_len_valid\(tp, gen\);@valid = tp->bpf_hdr_opt_len_cache && tp->bpf_hdr_opt_len_gen == gen;"
 	"data-skb-len@net/ipv4/tcp_output.c@if \(skb && skb->len\) \{\n\t\tlen = tp->bpf_hdr_opt_len_mss;@if (skb) {\n\t\tlen = tp->bpf_hdr_opt_len_mss;"
 	"no-mss-len@net/ipv4/tcp_output.c@if \(skb && skb->len\) \{\n\t\tlen = tp->bpf_hdr_opt_len_mss;@if (0) {\n\t\tlen = tp->bpf_hdr_opt_len_mss;"
-	"sack-max@net/ipv4/tcp_output.c@if \(!skb && len <= \*remaining \+ sack_size\)@if (0)"
+	"dsack-max@net/ipv4/tcp_output.c@if \(len <= \*remaining \+ dsack\)@if (0)"
 	"generation@net/ipv4/tcp_output.c@valid = tcp_bpf_hdr_opt_len_valid\(tp, gen\);@valid = tp->bpf_hdr_opt_len_cache && !tp->bpf_hdr_opt_len_stale;"
 	"mtu-probe-mss@net/ipv4/tcp_output.c@\tprobe_size = tcp_mtu_to_mss\(sk, \(icsk@\tmss_now = tcp_current_mss(sk);\n\tprobe_size = tcp_mtu_to_mss(sk, (icsk"
 )
@@ -31,7 +31,7 @@ want=" $* "
 for m in "${mutations[@]}"; do
 	IFS='@' read -r name file re repl <<< "$m"
 	[ $# = 0 ] || [[ $want == *" $name "* ]] || continue
-	python3 - "$TREE/$file" "$re" "$repl" <<'PY'
+	python3 - "$TREE/$file" "$re" "$repl" <<'PY' || { echo "mutate: $name does not apply"; continue; }
 import re, sys
 path, pat, repl = sys.argv[1:]
 s = open(path).read()
@@ -46,7 +46,9 @@ PY
 		{ echo "mutate: $name: build failed, see $res/$name-build.log"; restore; continue; }
 	(cd "$sel" && "$TOP/scripts/vm-run.sh" -r "$res/vm-$name" -- \
 		./test_progs -t tcp_hdr_opt_cache) > "$res/$name.log" 2>&1 || true
-	failed=$(sed -n 's/^#[0-9]*\/[0-9]* *tcp_hdr_opt_cache\/\([a-z_0-9]*\):FAIL$/\1/p' "$res/$name.log" | paste -sd' ' -)
+	failed=$(tr -d '\r' < "$res/$name.log" |
+		sed -n 's/^#[0-9]*\/[0-9]* *tcp_hdr_opt_cache\/\([a-z_0-9]*\):FAIL$/\1/p' |
+		sort -u | paste -sd' ' -)
 	echo "mutate: $name: failing subtests: ${failed:-NONE}"
 	restore
 done
