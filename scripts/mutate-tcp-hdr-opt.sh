@@ -16,6 +16,7 @@ mkdir -p "$res"
 mutations=(
 	"nocache-setsockopt@net/core/filter.c@bpf_sock->hdr_opt_cache \|= SKOPS_HDR_OPT_NOCACHE;\n\treturn err;@(void)0;\n\treturn err;"
 	"nocache-cbflags-setsockopt@net/core/filter.c@\(optname == TCP_BPF_SOCK_OPS_CB_FLAGS &&@(0 &&"
+	"nocache-cb-flags-set@net/core/filter.c@if \(tcp_set_sock_ops_cb_flags\(sk, val\)\)\n\t\tbpf_sock->hdr_opt_cache \|= SKOPS_HDR_OPT_NOCACHE;@tcp_set_sock_ops_cb_flags(sk, val);"
 	"syn-states@net/ipv4/tcp_output.c@if \(room_limited \|\|\n\t    \(\(1 << sk->sk_state\) & \(TCPF_SYN_SENT \| TCPF_SYN_RECV\)\)\)@if (room_limited)"
 	"stale-bit@net/ipv4/tcp_output.c@valid = tcp_bpf_hdr_opt_len_valid\(tp, gen\);@valid = tp->bpf_hdr_opt_len_cache && tp->bpf_hdr_opt_len_gen == gen;"
 	"data-skb-len@net/ipv4/tcp_output.c@if \(skb && skb->len\) \{\n\t\tlen = tp->bpf_hdr_opt_len_mss;@if (skb) {\n\t\tlen = tp->bpf_hdr_opt_len_mss;"
