@@ -3,6 +3,8 @@
 # (build-kernel.sh bench-base) and run the tests of tests/series-tests.txt
 # there, with the series' test_progs.  Every subtest must fail; the script
 # lists each one and exits non-zero if any of them passes on the base.
+# Kernel reports in the guest's dmesg (the base warns when the sockmap
+# race hits) are listed, not treated as a failed run.
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
 logs=$STATE/logs
@@ -21,6 +23,9 @@ vrc=0
 	> "$logs/base-tests.log" 2>&1 || vrc=$?
 case $vrc in
 0 | 1) ;;
+3)	# a kernel report in dmesg: the receive-memory race of the sockmap
+	# backlog makes inet_sock_destruct() warn on the base, as it must
+	grep -E 'WARNING:|BUG:|Oops' "$res/dmesg" | sed 's/^/base kernel: dmesg: /' ;;
 *) echo "run-tests-on-base: the base VM run failed (vm-run exit $vrc), see $logs/base-tests.log"
    exit 1 ;;
 esac
