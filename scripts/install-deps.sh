@@ -11,7 +11,7 @@ PKGS=(
 	python3 python3-docutils python3-ply python3-git rsync cpio kmod git xz-utils
 	qemu-system-x86 busybox-static
 	iproute2 ethtool iputils-ping tcpdump netcat-openbsd sockperf
-	procps util-linux iptables
+	procps util-linux iptables stress-ng
 )
 
 if [ "$(id -u)" != 0 ]; then
