@@ -1,17 +1,38 @@
 #!/bin/bash
-# Runs in the benchmark VM (scripts/run-bench.sh): the series' benchmarks
-# for one kernel.
+# Runs in the benchmark VM (scripts/run-bench.sh): one suite of the
+# series' benchmarks for one kernel.
 #
-#   bench-guest.sh SELFTESTS_DIR KIND ROUNDS SECS
+#   bench-guest.sh SELFTESTS_DIR KIND SUITE MODE ROUNDS SECS
 #
-# Throughput at 1200-byte messages for every configuration the kernel
-# supports; the writers also at 64 and 16384 bytes and as request/response
-# (one 64-byte message each way).  bench-p1 (base + the memset patch) only
-# needs what the base has, at 1200 bytes.
+# tcp_hdr_opt: throughput at 1200-byte messages for every configuration
+# the kernel supports; the writers also at 64 and 16384 bytes and as
+# request/response (one 64-byte message each way).  bench-p1 (base + the
+# memset patch) only needs what the base has, at 1200 bytes.
+# sockmap: a proxy on loopback (--rx-verdict-ingress), no affinity, RPS on
+# lo, and (series kernel only) the backlog pinned to the consumer's CPU;
+# idle, and under plain TCG also with every vCPU loaded by stress-ng.
+# Under icount a CPU hog's instructions would count as the proxy's work,
+# so icount runs idle only.
 set -eu
-sel=$1 kind=$2 rounds=$3 secs=$4
-b=$sel/benchs/run_bench_tcp_hdr_opt.sh
+sel=$1 kind=$2 suite=$3 mode=$4 rounds=$5 secs=$6
 
+case $suite in
+sockmap)
+	b=$sel/benchs/run_bench_sockmap.sh
+	configs="none rps affinity"
+	[ "$kind" = bench ] || configs="none rps"
+	echo "### sockmap rx-verdict-ingress idle"
+	"$b" -r "$rounds" -t "$secs" $configs
+	[ "$mode" = tcg ] || exit 0
+	echo "### sockmap rx-verdict-ingress loaded"
+	"$b" -r "$rounds" -t "$secs" -l $configs
+	exit 0
+	;;
+tcp_hdr_opt) ;;
+*) echo "bench-guest: unknown suite $suite" >&2; exit 2 ;;
+esac
+
+b=$sel/benchs/run_bench_tcp_hdr_opt.sh
 case $kind in
 bench) all="writer writer_cache noop two" writers="writer writer_cache" ;;
 bench-p1) all="writer noop" writers= ;;

@@ -5,14 +5,19 @@
 # selftests; boot each benchmark kernel twice in QEMU -- counting
 # instructions (-icount: the headline numbers) and in plain multi-threaded
 # TCG -- run the series' benchmarks there (scripts/bench-guest.sh) and
-# print one table of ratios to "no program", each measured in the same
-# boot in rotating rounds.
+# print the tables (ratios to "no program" for the TCP topic, MB/s and
+# work per MB for the sockmap topic), each configuration measured in the
+# same boot in rotating rounds.
 #
-#   ROUNDS=6 SECS=2 scripts/run-bench.sh   (the defaults)
+#   ROUNDS=6 SECS=2 SOCKMAP_ROUNDS_TCG=10 SOCKMAP_ROUNDS_ICOUNT=5 \
+#   SUITES="tcp_hdr_opt sockmap" scripts/run-bench.sh   (the defaults)
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
 ROUNDS=${ROUNDS:-6}
 SECS=${SECS:-2}
+SOCKMAP_ROUNDS_TCG=${SOCKMAP_ROUNDS_TCG:-10}
+SOCKMAP_ROUNDS_ICOUNT=${SOCKMAP_ROUNDS_ICOUNT:-5}
+SUITES=${SUITES:-tcp_hdr_opt sockmap}
 logs=$STATE/logs
 res=$STATE/bench-results
 mkdir -p "$logs" "$res"
@@ -38,23 +43,34 @@ for kind in bench bench-base bench-p1; do
 done
 
 sel=$TREE/tools/testing/selftests/bpf
-for kind in bench-base bench-p1 bench; do
-	for mode in icount tcg; do
-		opt=()
-		[ $mode = tcg ] || opt=(-i)
-		out=$res/tcp_hdr_opt-$kind-$mode.txt
-		echo "run-bench: tcp_hdr_opt on the $kind kernel, $mode ($ROUNDS rounds of ${SECS}s)"
-		s=$(date +%s)
-		if ! "$TOP/scripts/vm-run.sh" -k "$kind" "${opt[@]}" -t 7200 \
-			-r "$res/vm-$kind-$mode" -- \
-			"$TOP/scripts/bench-guest.sh" "$sel" "$kind" "$ROUNDS" "$SECS" \
-			> "$out" 2>&1; then
-			echo "run-bench: the $kind $mode run failed:"
-			tail -n 30 "$out" | sed 's/^/  /'
-			exit 1
-		fi
-		echo "run-bench: done ($(( $(date +%s) - s ))s)"
+for suite in $SUITES; do
+	kinds="bench-base bench-p1 bench"
+	[ "$suite" = tcp_hdr_opt ] || kinds="bench-base bench"
+	for kind in $kinds; do
+		for mode in icount tcg; do
+			opt=()
+			[ $mode = tcg ] || opt=(-i)
+			rounds=$ROUNDS
+			[ "$suite" != sockmap ] || rounds=$([ $mode = tcg ] &&
+				echo "$SOCKMAP_ROUNDS_TCG" || echo "$SOCKMAP_ROUNDS_ICOUNT")
+			out=$res/$suite-$kind-$mode.txt
+			echo "run-bench: $suite on the $kind kernel, $mode ($rounds rounds of ${SECS}s)"
+			s=$(date +%s)
+			if ! "$TOP/scripts/vm-run.sh" -k "$kind" "${opt[@]}" -t 7200 \
+				-r "$res/vm-$suite-$kind-$mode" -- \
+				"$TOP/scripts/bench-guest.sh" "$sel" "$kind" "$suite" "$mode" \
+				"$rounds" "$SECS" > "$out" 2>&1; then
+				echo "run-bench: the $kind $mode run failed:"
+				tail -n 30 "$out" | sed 's/^/  /'
+				exit 1
+			fi
+			echo "run-bench: done ($(( $(date +%s) - s ))s)"
+		done
 	done
 done
 
-python3 "$TOP/scripts/bench-table.py" "$res" | tee "$res/table.md"
+{
+	python3 "$TOP/scripts/bench-table.py" "$res"
+	echo
+	python3 "$TOP/scripts/bench-table-sockmap.py" "$res"
+} | tee "$res/table.md"
