@@ -10,6 +10,10 @@ export CCACHE_DIR=${CCACHE_DIR:-$STATE/ccache}
 export PATH=/usr/lib/llvm-19/bin:$PATH
 export LLVM_CONFIG=llvm-config-19
 JOBS=${JOBS:-$(nproc)}
+# The one kernel report the unpatched base may make: the receive-memory
+# race of the sockmap backlog (fixed by the sockmap topic) trips the
+# WARN_ON_ONCE(sk_forward_alloc) of inet_sock_destruct().
+BASE_EXPECTED_WARN='at net/ipv4/af_inet.c:[0-9]+ inet_sock_destruct'
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-25G}
 # Objects do not depend on the build directory's name (kbuild compiles with
 # relative output paths); only DWARF's comp_dir does, which nothing here reads.

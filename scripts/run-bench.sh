@@ -11,6 +11,12 @@
 #
 #   ROUNDS=6 SECS=2 SOCKMAP_ROUNDS_TCG=10 SOCKMAP_ROUNDS_ICOUNT=5 \
 #   SUITES="tcp_hdr_opt sockmap" scripts/run-bench.sh   (the defaults)
+#
+# KINDS="bench" (a subset of "bench-base bench-p1 bench") boots only those
+# kernels, keeping the results of the others from an earlier run.  On the
+# base kernel the sockmap suite trips the backlog's receive-memory race
+# (inet_sock_destruct() warns): that report, and only that one, is
+# accepted there and noted in the results.
 set -euo pipefail
 . "$(dirname "$0")/config.sh"
 ROUNDS=${ROUNDS:-6}
@@ -47,6 +53,7 @@ for suite in $SUITES; do
 	kinds="bench-base bench-p1 bench"
 	[ "$suite" = tcp_hdr_opt ] || kinds="bench-base bench"
 	for kind in $kinds; do
+		[[ " ${KINDS:-$kinds} " == *" $kind "* ]] || continue
 		for mode in icount tcg; do
 			opt=()
 			[ $mode = tcg ] || opt=(-i)
@@ -56,10 +63,21 @@ for suite in $SUITES; do
 			out=$res/$suite-$kind-$mode.txt
 			echo "run-bench: $suite on the $kind kernel, $mode ($rounds rounds of ${SECS}s)"
 			s=$(date +%s)
-			if ! "$TOP/scripts/vm-run.sh" -k "$kind" "${opt[@]}" -t 7200 \
+			vrc=0
+			"$TOP/scripts/vm-run.sh" -k "$kind" "${opt[@]}" -t 7200 \
 				-r "$res/vm-$suite-$kind-$mode" -- \
 				"$TOP/scripts/bench-guest.sh" "$sel" "$kind" "$suite" "$mode" \
-				"$rounds" "$SECS" > "$out" 2>&1; then
+				"$rounds" "$SECS" > "$out" 2>&1 || vrc=$?
+			if [ $vrc = 3 ] && [ "$kind" = bench-base ] &&
+			   [ "$(cat "$res/vm-$suite-$kind-$mode/exit-code" 2>/dev/null)" = 0 ] &&
+			   "$TOP/scripts/dmesg-check.sh" "$res/vm-$suite-$kind-$mode/dmesg" \
+				"$BASE_EXPECTED_WARN" > "$out.warn" 2>&1; then
+				echo "### base kernel warned: $(grep -m1 -oE "$BASE_EXPECTED_WARN" "$out.warn")" >> "$out"
+				echo "run-bench: the base kernel warned as expected (sockmap receive-memory race)"
+				vrc=0
+			fi
+			rm -f "$out.warn"
+			if [ $vrc != 0 ]; then
 				echo "run-bench: the $kind $mode run failed:"
 				tail -n 30 "$out" | sed 's/^/  /'
 				exit 1
