@@ -10,7 +10,8 @@
 # memset patch) only needs what the base has, at 1200 bytes.
 # sockmap: a proxy on loopback (--rx-verdict-ingress), no affinity, RPS on
 # lo, and (series kernel only) the backlog pinned to the consumer's CPU;
-# idle, and under plain TCG also with every vCPU loaded by stress-ng.
+# idle, and under plain TCG also with every vCPU loaded by stress-ng, and
+# both again with a 2 MiB default TCP receive buffer.
 # Under icount a CPU hog's instructions would count as the proxy's work,
 # so icount runs idle only.
 set -eu
@@ -26,6 +27,18 @@ sockmap)
 	[ "$mode" = tcg ] || exit 0
 	echo "### sockmap rx-verdict-ingress loaded"
 	"$b" -r "$rounds" -t "$secs" -l $configs
+	# With the default receive buffer (tcp_rmem[1] = 128 KiB) the target's
+	# ingress fills and the backlog retries a jiffy later: that pacing,
+	# not CPU time, sets the receive rate.  Again with 2 MiB.
+	rmem=/proc/sys/net/ipv4/tcp_rmem
+	old=$(cat $rmem)
+	read -r lo _ hi <<< "$old"
+	echo "$lo 2097152 $(( hi > 2097152 ? hi : 2097152 ))" > $rmem
+	echo "### sockmap rx-verdict-ingress idle-rmem2M"
+	"$b" -r "$rounds" -t "$secs" $configs
+	echo "### sockmap rx-verdict-ingress loaded-rmem2M"
+	"$b" -r "$rounds" -t "$secs" -l $configs
+	echo "$old" > $rmem
 	exit 0
 	;;
 tcp_hdr_opt) ;;

@@ -12,6 +12,7 @@
 #   ROUNDS=6 SECS=2 SOCKMAP_ROUNDS_TCG=10 SOCKMAP_ROUNDS_ICOUNT=5 \
 #   SUITES="tcp_hdr_opt sockmap" scripts/run-bench.sh   (the defaults)
 #
+# MODES="tcg" or "icount" boots only in that mode.
 # KINDS="bench" (a subset of "bench-base bench-p1 bench") boots only those
 # kernels, keeping the results of the others from an earlier run.  On the
 # base kernel the sockmap suite trips the backlog's receive-memory race
@@ -54,7 +55,7 @@ for suite in $SUITES; do
 	[ "$suite" = tcp_hdr_opt ] || kinds="bench-base bench"
 	for kind in $kinds; do
 		[[ " ${KINDS:-$kinds} " == *" $kind "* ]] || continue
-		for mode in icount tcg; do
+		for mode in ${MODES:-icount tcg}; do
 			opt=()
 			[ $mode = tcg ] || opt=(-i)
 			rounds=$ROUNDS
