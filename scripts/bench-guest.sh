@@ -27,9 +27,10 @@ sockmap)
 	[ "$mode" = tcg ] || exit 0
 	echo "### sockmap rx-verdict-ingress loaded"
 	"$b" -r "$rounds" -t "$secs" -l $configs
-	# With the default receive buffer (tcp_rmem[1] = 128 KiB) the target's
-	# ingress fills and the backlog retries a jiffy later: that pacing,
-	# not CPU time, sets the receive rate.  Again with 2 MiB.
+	# With the default receive buffer (tcp_rmem[1] = 128 KiB) receive sat
+	# at 64 MB/s in every configuration, a pacing rather than CPU time
+	# (the backlog's retry a jiffy after a full ingress is the suspect).
+	# Again with 2 MiB, where receive keeps up with send.
 	rmem=/proc/sys/net/ipv4/tcp_rmem
 	old=$(cat $rmem)
 	read -r lo _ hi <<< "$old"

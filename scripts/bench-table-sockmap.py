@@ -60,7 +60,7 @@ def main():
           % rounds["tcg"])
     print("rotating; median (min-max); ratios are per round, same boot.")
     print("\"loaded\": stress-ng --cpu 2 at normal priority during the run;")
-    print("\"-rmem2M\": tcp_rmem[1] raised from 128 KiB to 2 MiB (series only).")
+    print("\"-rmem2M\": tcp_rmem[1] raised from 128 KiB to 2 MiB.")
     print()
     print("| kernel | vCPUs | configuration | send MB/s | recv MB/s | recv/send "
           "| recv / no-affinity recv | recv / RPS recv | verdicts/MB |")
