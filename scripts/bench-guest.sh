@@ -14,6 +14,8 @@
 # both again with a 2 MiB default TCP receive buffer.
 # Under icount a CPU hog's instructions would count as the proxy's work,
 # so icount runs idle only.
+# netdev_txq: UDP through a four-queue veth pair, no program, XPS maps,
+# a program elsewhere, and (series kernel only) four programs.
 set -eu
 sel=$1 kind=$2 suite=$3 mode=$4 rounds=$5 secs=$6
 
@@ -40,6 +42,15 @@ sockmap)
 	echo "### sockmap rx-verdict-ingress loaded-rmem2M"
 	"$b" -r "$rounds" -t "$secs" -l $configs
 	echo "$old" > $rmem
+	exit 0
+	;;
+netdev_txq)
+	# The base kernel has no transmit queue selection: the configurations
+	# without a program only.
+	configs="none xps other-dev ret-default ret-cpu bytes direct"
+	[ "$kind" = bench ] || configs="none xps"
+	echo "### netdev_txq"
+	"$sel/benchs/run_bench_netdev_txq.sh" -r "$rounds" -t "$secs" $configs
 	exit 0
 	;;
 tcp_hdr_opt) ;;

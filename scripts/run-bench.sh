@@ -6,11 +6,12 @@
 # instructions (-icount: the headline numbers) and in plain multi-threaded
 # TCG -- run the series' benchmarks there (scripts/bench-guest.sh) and
 # print the tables (ratios to "no program" for the TCP topic, MB/s and
-# work per MB for the sockmap topic), each configuration measured in the
-# same boot in rotating rounds.
+# work per MB for the sockmap topic, datagrams/s and ratios to "no
+# program" for transmit queue selection), each configuration measured in
+# the same boot in rotating rounds.
 #
 #   ROUNDS=6 SECS=2 SOCKMAP_ROUNDS_TCG=10 SOCKMAP_ROUNDS_ICOUNT=5 \
-#   SUITES="tcp_hdr_opt sockmap" scripts/run-bench.sh   (the defaults)
+#   SUITES="tcp_hdr_opt sockmap netdev_txq" scripts/run-bench.sh   (the defaults)
 #
 # MODES="tcg" or "icount" boots only in that mode.
 # KINDS="bench" (a subset of "bench-base bench-p1 bench") boots only those
@@ -24,7 +25,7 @@ ROUNDS=${ROUNDS:-6}
 SECS=${SECS:-2}
 SOCKMAP_ROUNDS_TCG=${SOCKMAP_ROUNDS_TCG:-10}
 SOCKMAP_ROUNDS_ICOUNT=${SOCKMAP_ROUNDS_ICOUNT:-5}
-SUITES=${SUITES:-tcp_hdr_opt sockmap}
+SUITES=${SUITES:-tcp_hdr_opt sockmap netdev_txq}
 logs=$STATE/logs
 res=$STATE/bench-results
 mkdir -p "$logs" "$res"
@@ -92,4 +93,6 @@ done
 	python3 "$TOP/scripts/bench-table.py" "$res"
 	echo
 	python3 "$TOP/scripts/bench-table-sockmap.py" "$res"
+	echo
+	python3 "$TOP/scripts/bench-table-txq.py" "$res"
 } | tee "$res/table.md"

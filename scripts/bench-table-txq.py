@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Table of the transmit queue selection benchmark (run_bench_netdev_txq.sh
+under scripts/bench-guest.sh, one file per kernel and QEMU mode, written by
+scripts/run-bench.sh) in Markdown, with the topic's targets checked.
+
+    bench-table-txq.py RESULTS_DIR
+"""
+import os
+import re
+import statistics
+import sys
+
+KINDS = (("bench-base", "base"), ("bench", "series"))
+CONFIGS = (("none", "no program, no XPS maps"),
+           ("xps", "XPS maps only (tx-N for CPU N)"),
+           ("other-dev", "program on another device only"),
+           ("ret-default", "program returns BPF_NETDEV_TXQ_DEFAULT"),
+           ("ret-cpu", "program returns CPU & 3"),
+           ("bytes", "program hashes ports, bpf_skb_load_bytes()"),
+           ("direct", "program hashes ports, direct access"))
+ROUND = re.compile(r"^round (\d+) ([\w-]+) received ([0-9.]+) kpps sent ([0-9.]+) kpps "
+                   r"runs/datagram ([0-9.]+)")
+UNIT = {"icount": "datagrams per 10^6 guest instructions",
+        "tcg": "kpps (wall clock)"}
+
+
+def parse(path):
+    """{config: {round: (received, sent, runs per datagram)}}"""
+    data = {}
+    if os.path.exists(path):
+        for line in open(path, errors="replace"):
+            m = ROUND.match(line)
+            if m:
+                data.setdefault(m.group(2), {})[int(m.group(1))] = tuple(
+                    float(m.group(i)) for i in (3, 4, 5))
+    return data
+
+
+def stat(v, f="%.1f"):
+    if not v:
+        return "-"
+    return (f + " (" + f + "-" + f + ")") % (statistics.median(v), min(v), max(v))
+
+
+def rel(per, ref):
+    """per-round ratios of received datagrams to the reference config"""
+    return [per[r][0] / ref[r][0] for r in per if r in ref and ref[r][0]]
+
+
+def main():
+    d = sys.argv[1]
+    data = {(k, m): parse(os.path.join(d, "netdev_txq-%s-%s.txt" % (k, m)))
+            for k, _ in KINDS for m in ("icount", "tcg")}
+    if not any(data.values()):
+        print("(no netdev_txq results in %s)" % d)
+        return
+    print("bench netdev-txq: 64-byte UDP datagrams from one pinned producer")
+    print("(16 connected sockets, sendmmsg() of 32) through a veth pair with four")
+    print("queues, counted and dropped by XDP on the peer.  Ratios are per round,")
+    print("to \"none\" in the same boot; configurations rotate; median (min-max).")
+    print("Under icount the clock counts instructions, so a rate is work per")
+    print("instruction (1 kpps = 1 datagram per 10^6 instructions).")
+    for m in ("icount", "tcg"):
+        n = max((len(per) for k, _ in KINDS for per in data[k, m].values()),
+                default=0)
+        if not n:
+            continue
+        print()
+        print("**%s**, %d rounds of 2 s:" % ("icount (headline)" if m == "icount"
+                                            else "plain multi-threaded TCG", n))
+        print()
+        print("| kernel | configuration | received kpps | / none | "
+              "program runs per datagram |")
+        print("|---|---|---|---|---|")
+        for k, kname in KINDS:
+            lo = data[k, m]
+            for c, cname in CONFIGS:
+                per = lo.get(c)
+                if not per:
+                    continue
+                rx = [v[0] for v in per.values()]
+                r = rel(per, lo["none"]) if c != "none" and "none" in lo else []
+                print("| %s | %s | %s | %s | %.3f |" % (
+                    kname, cname, stat(rx), stat(r, "%.3f"),
+                    statistics.median(v[2] for v in per.values())))
+        base = data["bench-base", m].get("none")
+        ser = data["bench", m].get("none")
+        if base and ser:
+            b = statistics.median(v[0] for v in base.values())
+            s = statistics.median(v[0] for v in ser.values())
+            print()
+            print("Series \"none\" / base \"none\" (medians of separate boots): %.3f"
+                  % (s / b))
+    print()
+    print("Targets (per-round ratios; met when the median meets it, and every")
+    print("round for \"met in every round\"):")
+    for m in ("icount", "tcg"):
+        lo = data["bench", m]
+        if "none" not in lo:
+            continue
+        for c in ("ret-default", "ret-cpu", "other-dev"):
+            if c not in lo:
+                continue
+            v = rel(lo[c], lo["none"])
+            t = 0.97
+            verdict = ("met in every round" if min(v) >= t else
+                       "met" if statistics.median(v) >= t else "NOT met")
+            print("- %s, %s >= 0.97 x none (costs <= 3%%): %s, %s"
+                  % (m, c, stat(v, "%.3f"), verdict))
+
+
+if __name__ == "__main__":
+    main()
