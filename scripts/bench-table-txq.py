@@ -66,12 +66,14 @@ def main():
         if not n:
             continue
         print()
-        print("**%s**, %d rounds of 2 s:" % ("icount (headline)" if m == "icount"
-                                            else "plain multi-threaded TCG", n))
+        print("**%s**:" % ("icount (headline)" if m == "icount"
+                           else "plain multi-threaded TCG"))
         print()
-        print("| kernel | configuration | received kpps | / none | "
-              "program runs per datagram |")
-        print("|---|---|---|---|---|")
+        ipd = m == "icount"
+        print("| kernel | rounds | configuration | received kpps | / none | "
+              "program runs per datagram |%s" % (
+                  " guest instructions per datagram (vs none) |" if ipd else ""))
+        print("|---|---|---|---|---|---|%s" % ("---|" if ipd else ""))
         for k, kname in KINDS:
             lo = data[k, m]
             for c, cname in CONFIGS:
@@ -80,9 +82,16 @@ def main():
                     continue
                 rx = [v[0] for v in per.values()]
                 r = rel(per, lo["none"]) if c != "none" and "none" in lo else []
-                print("| %s | %s | %s | %s | %.3f |" % (
-                    kname, cname, stat(rx), stat(r, "%.3f"),
-                    statistics.median(v[2] for v in per.values())))
+                extra = ""
+                if ipd:
+                    # 1 kpps under icount = 1 datagram per 10^6 instructions
+                    ins = 1e6 / statistics.median(rx)
+                    ref = (1e6 / statistics.median(v[0] for v in lo["none"].values())
+                           if "none" in lo else ins)
+                    extra = " %.0f (%+.0f) |" % (ins, ins - ref)
+                print("| %s | %d | %s | %s | %s | %.3f |%s" % (
+                    kname, len(per), cname, stat(rx), stat(r, "%.3f"),
+                    statistics.median(v[2] for v in per.values()), extra))
         base = data["bench-base", m].get("none")
         ser = data["bench", m].get("none")
         if base and ser:
