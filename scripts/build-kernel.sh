@@ -25,7 +25,7 @@ bench-base | bench-p1)
 		want=$(git -C "$TREE" rev-parse topic/base-fixups)
 	else
 		want=$(git -C "$TREE" rev-list --reverse \
-			topic/base-fixups..topic/tcp-hdr-opt-cache | head -n 1)
+			topic/base-fixups..topic/tcp-hdr-opt-cache | sed -n 1p)
 	fi
 	if [ "$(cat "$base_src.commit" 2>/dev/null)" != "$want" ]; then
 		rm -rf "$base_src" "$base_src.commit"
