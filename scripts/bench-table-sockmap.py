@@ -10,6 +10,8 @@ import re
 import statistics
 import sys
 
+from benchstats import stat
+
 KINDS = (("bench-base", "base"), ("bench", "series"))
 CONFIGS = (("none", "no affinity"), ("rps", "RPS on lo to CPU 0"),
            ("affinity", "backlog on CPU 0 (kfunc)"))
@@ -31,12 +33,6 @@ def parse(path):
             data.setdefault(load, {}).setdefault(c, {})[r] = tuple(
                 float(m.group(i)) for i in (3, 4, 5))
     return data
-
-
-def stat(v, f="%.1f"):
-    if not v:
-        return "-"
-    return (f + " (" + f + "-" + f + ")") % (statistics.median(v), min(v), max(v))
 
 
 def per_round(a, b, i=1, j=1):

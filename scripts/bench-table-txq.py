@@ -10,6 +10,8 @@ import re
 import statistics
 import sys
 
+from benchstats import stat
+
 KINDS = (("bench-base", "base"), ("bench", "series"))
 CONFIGS = (("none", "no program, no XPS maps"),
            ("xps", "XPS maps only (tx-N for CPU N)"),
@@ -34,12 +36,6 @@ def parse(path):
                 data.setdefault(m.group(2), {})[int(m.group(1))] = tuple(
                     float(m.group(i)) for i in (3, 4, 5))
     return data
-
-
-def stat(v, f="%.1f"):
-    if not v:
-        return "-"
-    return (f + " (" + f + "-" + f + ")") % (statistics.median(v), min(v), max(v))
 
 
 def rel(per, ref):
