@@ -16,6 +16,9 @@
 # so icount runs idle only.
 # netdev_txq: UDP through a four-queue veth pair, no program, XPS maps,
 # a program elsewhere, and (series kernel only) four programs.
+# xdp_batch: XDP programs (drop, drop after reading headers, tx, redirect)
+# through live frames and veth, and (series kernel only) through
+# BPF_F_TEST_XDP_BATCH per packet and in batches of 64.
 set -eu
 sel=$1 kind=$2 suite=$3 mode=$4 rounds=$5 secs=$6
 
@@ -51,6 +54,20 @@ netdev_txq)
 	[ "$kind" = bench ] || configs="none xps"
 	echo "### netdev_txq"
 	"$sel/benchs/run_bench_netdev_txq.sh" -r "$rounds" -t "$secs" $configs
+	exit 0
+	;;
+xdp_batch)
+	# Live frames and veth on both kernels (the base runs the program per
+	# packet, the series through bpf_prog_run_xdp_batch()); the
+	# BPF_F_TEST_XDP_BATCH mode, per packet and in batches of 64 in the
+	# same boot, on the series kernel only.
+	configs="live-drop live-hdr live-tx live-redir"
+	configs="$configs veth-drop veth-hdr veth-tx veth-redir"
+	[ "$kind" != bench ] || for p in drop hdr tx redir; do
+		configs="$configs testrun-$p-1 testrun-$p-64"
+	done
+	echo "### xdp_batch"
+	"$sel/benchs/run_bench_xdp_batch.sh" -r "$rounds" -t "$secs" $configs
 	exit 0
 	;;
 tcp_hdr_opt) ;;

@@ -7,11 +7,12 @@
 # TCG -- run the series' benchmarks there (scripts/bench-guest.sh) and
 # print the tables (ratios to "no program" for the TCP topic, MB/s and
 # work per MB for the sockmap topic, datagrams/s and ratios to "no
-# program" for transmit queue selection), each configuration measured in
-# the same boot in rotating rounds.
+# program" for transmit queue selection, XDP program runs/s per packet and
+# batched), each configuration measured in the same boot in rotating
+# rounds.
 #
 #   ROUNDS=6 SECS=2 SOCKMAP_ROUNDS_TCG=10 SOCKMAP_ROUNDS_ICOUNT=5 \
-#   SUITES="tcp_hdr_opt sockmap netdev_txq" scripts/run-bench.sh   (the defaults)
+#   SUITES="tcp_hdr_opt sockmap netdev_txq xdp_batch" scripts/run-bench.sh   (the defaults)
 #
 # MODES="tcg" or "icount" boots only in that mode.
 # KINDS="bench" (a subset of "bench-base bench-p1 bench") boots only those
@@ -25,7 +26,7 @@ ROUNDS=${ROUNDS:-6}
 SECS=${SECS:-2}
 SOCKMAP_ROUNDS_TCG=${SOCKMAP_ROUNDS_TCG:-10}
 SOCKMAP_ROUNDS_ICOUNT=${SOCKMAP_ROUNDS_ICOUNT:-5}
-SUITES=${SUITES:-tcp_hdr_opt sockmap netdev_txq}
+SUITES=${SUITES:-tcp_hdr_opt sockmap netdev_txq xdp_batch}
 logs=$STATE/logs
 res=$STATE/bench-results
 mkdir -p "$logs" "$res"
@@ -95,4 +96,6 @@ done
 	python3 "$TOP/scripts/bench-table-sockmap.py" "$res"
 	echo
 	python3 "$TOP/scripts/bench-table-txq.py" "$res"
+	echo
+	python3 "$TOP/scripts/bench-table-xdp.py" "$res"
 } | tee "$res/table.md"
