@@ -5,12 +5,11 @@ scripts/run-bench.sh) in Markdown, with the topic's targets checked.
 
     bench-table-txq.py RESULTS_DIR
 """
-import os
 import re
 import statistics
 import sys
 
-from benchstats import stat
+from benchstats import load_suite, parse_rounds, stat
 
 KINDS = (("bench-base", "base"), ("bench", "series"))
 CONFIGS = (("none", "no program, no XPS maps"),
@@ -28,14 +27,7 @@ UNIT = {"icount": "datagrams per 10^6 guest instructions",
 
 def parse(path):
     """{config: {round: (received, sent, runs per datagram)}}"""
-    data = {}
-    if os.path.exists(path):
-        for line in open(path, errors="replace"):
-            m = ROUND.match(line)
-            if m:
-                data.setdefault(m.group(2), {})[int(m.group(1))] = tuple(
-                    float(m.group(i)) for i in (3, 4, 5))
-    return data
+    return parse_rounds(path, ROUND, (3, 4, 5))
 
 
 def rel(per, ref):
@@ -45,8 +37,7 @@ def rel(per, ref):
 
 def main():
     d = sys.argv[1]
-    data = {(k, m): parse(os.path.join(d, "netdev_txq-%s-%s.txt" % (k, m)))
-            for k, _ in KINDS for m in ("icount", "tcg")}
+    data = load_suite(d, "netdev_txq", [k for k, _ in KINDS], parse)
     if not any(data.values()):
         print("(no netdev_txq results in %s)" % d)
         return

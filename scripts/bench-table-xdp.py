@@ -6,12 +6,11 @@ loop of bpf_prog_run_xdp_batch() is never slower than per packet.
 
     bench-table-xdp.py RESULTS_DIR
 """
-import os
 import re
 import statistics
 import sys
 
-from benchstats import stat
+from benchstats import load_suite, parse_rounds, stat
 
 PROGS = (("drop", "XDP_DROP"), ("hdr", "XDP_DROP after reading eth/IPv4/UDP"),
          ("tx", "XDP_TX"), ("redir", "XDP_REDIRECT to a devmap entry"))
@@ -22,14 +21,7 @@ ROUND = re.compile(r"^round (\d+) ([\w-]+) runs ([0-9.]+) kpps runs/frame-fed ([
 def parse(path):
     """{config: {round: (runs kpps, runs per frame fed, received per run,
     test run ns per frame or None)}}"""
-    data = {}
-    if os.path.exists(path):
-        for line in open(path, errors="replace"):
-            m = ROUND.match(line)
-            if m:
-                data.setdefault(m.group(2), {})[int(m.group(1))] = tuple(
-                    float(m.group(i)) if m.group(i) else None for i in (3, 4, 5, 6))
-    return data
+    return parse_rounds(path, ROUND, (3, 4, 5, 6))
 
 
 def ratios(new, old, i=0):
@@ -47,8 +39,7 @@ def med(per, i=0):
 
 def main():
     d = sys.argv[1]
-    data = {(k, m): parse(os.path.join(d, "xdp_batch-%s-%s.txt" % (k, m)))
-            for k in ("bench-base", "bench") for m in ("icount", "tcg")}
+    data = load_suite(d, "xdp_batch", ("bench-base", "bench"), parse)
     if not any(data.values()):
         print("(no xdp_batch results in %s)" % d)
         return
