@@ -38,8 +38,7 @@ def rel(per, ref):
 def main():
     d = sys.argv[1]
     data = load_suite(d, "netdev_txq", [k for k, _ in KINDS], parse)
-    if not any(data.values()):
-        print("(no netdev_txq results in %s)" % d)
+    if data is None:
         return
     print("bench netdev-txq: 64-byte UDP datagrams from one pinned producer")
     print("(16 connected sockets, sendmmsg() of 32) through a veth pair with four")

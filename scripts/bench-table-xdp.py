@@ -40,8 +40,7 @@ def med(per, i=0):
 def main():
     d = sys.argv[1]
     data = load_suite(d, "xdp_batch", ("bench-base", "bench"), parse)
-    if not any(data.values()):
-        print("(no xdp_batch results in %s)" % d)
+    if data is None:
         return
     print("bench xdp-batch: program runs per second (kpps). \"per packet\" is")
     print("bpf_prog_run_xdp() per frame; \"C loop\" is bpf_prog_run_xdp_batch().")

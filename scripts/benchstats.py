@@ -26,6 +26,11 @@ def parse_rounds(path, line_re, groups):
 
 def load_suite(d, suite, kinds, parse):
     """{(kind, mode): parse(path)} for the result files "SUITE-KIND-MODE.txt"
-    of run-bench.sh in d, MODE icount and tcg"""
-    return {(k, m): parse(os.path.join(d, "%s-%s-%s.txt" % (suite, k, m)))
+    of run-bench.sh in d, MODE icount and tcg; None (and says so) when
+    there are no results"""
+    data = {(k, m): parse(os.path.join(d, "%s-%s-%s.txt" % (suite, k, m)))
             for k in kinds for m in ("icount", "tcg")}
+    if not any(data.values()):
+        print("(no %s results in %s)" % (suite, d))
+        return None
+    return data
