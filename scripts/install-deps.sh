@@ -12,6 +12,7 @@ PKGS=(
 	qemu-system-x86 busybox-static
 	iproute2 ethtool iputils-ping tcpdump netcat-openbsd sockperf
 	procps util-linux iptables stress-ng
+	mmdebstrap sudo zstd e2fsprogs
 )
 
 if [ "$(id -u)" != 0 ]; then
