@@ -70,6 +70,10 @@ for flavour in ("test_progs", "test_progs-no_alu32", "test_progs-cpuv4"):
     for name, v in sorted(res.items()):
         if v != "OK":
             print(f"  {name}:{v}")
+    subskips = sorted({m.group(1) for m in (re.match(r"#\d+/\d+\s+(\S+/\S+):SKIP\b", x)
+                                          for x in out) if m})
+    if subskips:
+        print(f"  skipped subtests: {', '.join(subskips)}")
     for name in plain:
         if name not in res and name not in denied:
             print(f"run-vmtest: FAIL {flavour}: {name} in the allowlist but did not run")
